@@ -174,7 +174,7 @@ def energy_backward(dE, cache):
 # ---------------------------------------------------------------------------
 
 def min_forward(E):
-    """F_inf = min_z E: E (N, K) -> F (N,), cache = (z_check,)."""
+    """F_inf = min_z E: E (N, K) -> F (N,), cache = z_check (N,)."""
     z_check = E.argmin(axis=1)                                    # (N,) index into Z
     F = np.take_along_axis(E, z_check[:, None], axis=1)[:, 0]     # (N,)
     return F, z_check
@@ -208,7 +208,9 @@ def softmin_backward_staged(dF, cache):
     """Undo softmin_forward stage by stage: dF (N,) -> dE (N, K), dm (N,).
 
     dm is the total gradient that reaches the shift m. It vanishes (up to
-    rounding): F does not depend on the shift, which is there for stability.
+    rounding): sum_z dshifted = -dF sum_z w / (K mean_z w) = -dF, so
+    dm = dF - dF = 0. The shift is there for stability, not for F. What is
+    left is dE = dshifted = dF w / sum_z w = dF p: free_energy_backward.
     """
     E, beta, w_minus_1, u = cache
     dF = dF[:, None]                                              # (N, 1)
