@@ -12,6 +12,7 @@ K = |Z| = 48 latent values, H hidden units.
 """
 import io
 import json
+import math
 import os
 import tempfile
 import zipfile
@@ -61,7 +62,9 @@ def sample_horn(n, rng, x=None):
 
 def linear_forward(h, W, b):
     """out = h W + b: h (N, I), W (I, O), b (O,) -> out (N, O)."""
-    return h @ W + b, (h, W)
+    # np.dot rather than @: for the first layer's (N, 1) x (1, H), matmul
+    # skips BLAS and is several times slower.
+    return np.dot(h, W) + b, (h, W)
 
 
 def linear_backward(dout, cache):
@@ -158,7 +161,7 @@ def energy_backward(dE, cache):
     dE/dy = 2 (y - y_tilde),  dE/df_i = -2 (y_i - f_i g_i(z)) g_i(z).
     """
     diff = cache
-    ddiff = 2 * diff * dE[:, None, :]                             # (N, 2, K) undo the square
+    ddiff = diff * (2 * dE)[:, None, :]                           # (N, 2, K) undo the square
     dy = ddiff.sum(axis=2)                                        # (N, 2) undo y's broadcast over z
     df = -np.einsum("nik,ik->ni", ddiff, G)                       # (N, 2) undo y_tilde = f (.) g
     return dy, df
@@ -176,16 +179,16 @@ def energy_backward(dE, cache):
 def min_forward(E):
     """F_inf = min_z E: E (N, K) -> F (N,), cache = z_check (N,)."""
     z_check = E.argmin(axis=1)                                    # (N,) index into Z
-    F = np.take_along_axis(E, z_check[:, None], axis=1)[:, 0]     # (N,)
-    return F, z_check
+    return E[np.arange(len(E)), z_check], z_check                 # the energy at z_check
+
+
+ONE_HOT = np.eye(len(Z))                                          # row k: one-hot at z_k
 
 
 def min_backward(dF, cache):
     """Undo the min: the gradient goes to z_check alone (ties: the first)."""
     z_check = cache
-    dE = np.zeros((len(z_check), len(Z)))                         # (N, K)
-    dE[np.arange(len(z_check)), z_check] = dF
-    return dE
+    return dF[:, None] * ONE_HOT[z_check]                         # (N, K)
 
 
 def softmin_forward(E, beta):
@@ -232,7 +235,7 @@ def free_energy_forward(E, beta):
     """
     if beta == np.inf:
         F, z_check = min_forward(E)
-        return F, min_backward(np.ones(len(E)), z_check)
+        return F, ONE_HOT[z_check]                                # (N, K) one-hot at z_check
     if beta == 0:
         return E.mean(axis=1), np.full(E.shape, 1 / E.shape[1])
     F, (_, _, w_minus_1, u) = softmin_forward(E, beta)
@@ -473,7 +476,7 @@ def _as_x(x):
     x = np.asarray(x, dtype=float)
     if x.ndim != 1:
         raise ValueError(f"x must have shape (N,), got {x.shape}")
-    if not np.isfinite(x.sum()):
+    if not math.isfinite(x.sum()):                                # NaN or inf anywhere
         raise ValueError("x contains NaN or inf")
     return x
 
@@ -482,7 +485,7 @@ def _as_y(y):
     y = np.asarray(y, dtype=float)
     if y.ndim != 2 or y.shape[1] != 2:
         raise ValueError(f"y must have shape (N, 2), got {y.shape}")
-    if not np.isfinite(y.sum()):
+    if not math.isfinite(y.sum()):
         raise ValueError("y contains NaN or inf")
     return y
 
