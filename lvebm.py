@@ -249,6 +249,17 @@ def free_energy_backward(dF, cache):
     return dF[:, None] * p                                        # (N, K)
 
 
+# The hot limit, beta = 0: F_0 is the average energy over z, and for this
+# model it splits into an error against the ellipse's mean plus its spread:
+#   F_0 = mean_z ||y - f (.) g(z)||^2
+#       = ||y||^2 - 2 y . (f (.) mean_z g(z)) + mean_z ||f (.) g(z)||^2.
+# On the uniform grid Z, mean_z cos z = mean_z sin z = 0 (the ellipse's mean
+# is its centre, 0) and mean_z cos^2 z = mean_z sin^2 z = 1/2, so
+#   F_0 = ||y - 0||^2 + (f_1^2 + f_2^2) / 2.
+# The first term does not depend on phi: training at beta = 0 can only lower
+# the spread |f|^2 / 2, and drives f to 0, the same compromise as MSE.
+
+
 # ---------------------------------------------------------------------------
 # Training: minimise L(phi) = 1/N sum_n F(x_n, y_n), the free energy of the
 # training samples. No contrastive term: y_tilde lies on an ellipse, so the
@@ -349,6 +360,36 @@ def recovery_error(params, x=X_EVAL):
 
 
 # ---------------------------------------------------------------------------
+# Feed-Forward Nets - Training: the baseline the slides open with.
+#   The same MLP predicts y directly: y_hat = f_phi(x), trained on the MSE
+#   L = 1/N sum_n ||y_n - f_phi(x_n)||^2. With one output per x and a target
+#   spread round an ellipse, the best single answer is the "compromise"
+#   E[y | x] = 0 (slides' appendix: "a deterministic model produces blurry
+#   predictions"). Taken as a one-point manifold, its F_inf is that same
+#   squared error.
+# ---------------------------------------------------------------------------
+
+def mse_forward(f, y):
+    """L = mean_n ||y_n - f_n||^2: f (N, 2), y (N, 2) -> L (float), cache."""
+    diff = y - f                                                  # (N, 2)
+    return float(np.einsum("ni,ni->", diff, diff)) / len(y), diff
+
+
+def mse_backward(dL, cache):
+    """Undo mse_forward: dL (float) -> df (N, 2) = -2 (y - f) dL / N."""
+    diff = cache
+    return -2 * dL / len(diff) * diff
+
+
+def mse_loss_and_grads(params, x, y):
+    """The baseline's L = MSE of f_phi(x) against y, and dL/dphi."""
+    x, y = _as_xy(x, y)
+    f, f_cache = f_phi(params, x)                                 # (N, 2)
+    L, cache = mse_forward(f, y)
+    return L, f_phi_backward(mse_backward(1.0, cache), f_cache)
+
+
+# ---------------------------------------------------------------------------
 # Optimisers, kept apart from backprop: they only read gradients.
 # ---------------------------------------------------------------------------
 
@@ -382,20 +423,31 @@ def adam_step(params, grads, state, lr, decay1=0.9, decay2=0.999, eps=1e-8):
 # ---------------------------------------------------------------------------
 
 def train(params, x, y, rng, beta=np.inf, epochs=10, batch_size=100, lr=0.01,
-          optimizer="adam", on_epoch=None):
+          optimizer="adam", model="lvebm", on_epoch=None):
     """Train params in place on (x, y); return the mean loss of each epoch.
 
-    on_epoch(epoch, loss) is called after each epoch. A NaN or infinite loss
-    stops training with FloatingPointError before the bad step is applied.
+    model "lvebm" minimises the free energy F_beta; beta is a number or one
+    beta per epoch (an annealing schedule). model "ff" is the feed-forward
+    baseline on the MSE, for which beta plays no part. on_epoch(epoch, loss)
+    is called after each epoch. A NaN or infinite loss stops training with
+    FloatingPointError before the bad step is applied.
     """
     x, y = _as_xy(x, y)
     _check_params(params)
-    beta = _check_beta(beta)
     epochs = _check_count("epochs", epochs)
+    if np.ndim(beta) == 0:
+        betas = [_check_beta(beta)] * epochs
+    else:
+        betas = [_check_beta(b) for b in beta]
+        if len(betas) != epochs:
+            raise ValueError(f"beta must be a number or one value per epoch ({epochs}), "
+                             f"got {len(betas)} values")
     batch_size = _check_count("batch_size", batch_size)
     lr = _check_positive("lr", lr)
     if optimizer not in ("adam", "sgd"):
         raise ValueError(f"optimizer must be 'adam' or 'sgd', got {optimizer!r}")
+    if model not in ("lvebm", "ff"):
+        raise ValueError(f"model must be 'lvebm' or 'ff', got {model!r}")
     n_batches = -(-len(x) // batch_size)
     total_steps = epochs * n_batches
     state = {}
@@ -406,12 +458,15 @@ def train(params, x, y, rng, beta=np.inf, epochs=10, batch_size=100, lr=0.01,
             losses = []
             for i in range(n_batches):
                 batch = order[i * batch_size:(i + 1) * batch_size]
-                loss, grads = loss_and_grads(params, x[batch], y[batch], beta)
+                if model == "lvebm":
+                    loss, grads = loss_and_grads(params, x[batch], y[batch], betas[epoch - 1])
+                else:
+                    loss, grads = mse_loss_and_grads(params, x[batch], y[batch])
                 if not np.isfinite(loss):
                     raise FloatingPointError(
                         f"training diverged at epoch {epoch}, batch {i + 1}: loss is {loss}")
                 done = ((epoch - 1) * n_batches + i) / total_steps
-                lr_now = lr * 0.5 * (1 + np.cos(np.pi * done))        # cosine decay to 0
+                lr_now = lr * 0.5 * (1 + np.cos(np.pi * done))    # cosine decay to 0
                 if optimizer == "adam":
                     adam_step(params, grads, state, lr_now)
                 else:

@@ -31,9 +31,10 @@ def beta_label(beta):
 class Figures:
     """What every figure draws from: the trained and untrained model and fixed samples."""
 
-    def __init__(self, params, meta):
+    def __init__(self, params, meta, ff_params):
         self.params = params
         self.meta = meta
+        self.ff_params = ff_params                                # the feed-forward baseline
         # train.py draws init_params first from the seed: the same draw is the untrained model
         self.untrained = lvebm.init_params(np.random.default_rng(meta["seed"]), meta["hidden"])
         rng = np.random.default_rng(2024)                         # the figures' own samples
@@ -68,6 +69,36 @@ class Figures:
         return image
 
     # -- the figures, in the slides' order ---------------------------------
+
+    def feed_forward_baseline(self, plt):
+        fig, axes = plt.subplots(1, 4, figsize=(17, 4.6), layout="constrained",
+                                 gridspec_kw=dict(width_ratios=(1, 1, 1, 1.25)))
+        for ax, x0 in zip(axes, (0.0, 0.5, 1.0)):
+            _, y = lvebm.sample_horn(150, np.random.default_rng(11), x=x0)
+            ax.scatter(y[:, 0], y[:, 1], s=8, color="gray", alpha=0.6, label="data")
+            ring = self.manifold(self.params, x0)
+            ax.plot(ring[:, 0], ring[:, 1], label=r"LV-EBM: one $\tilde y$ per $z$", **MANIFOLD)
+            ff, _ = lvebm.f_phi(self.ff_params, [x0])
+            ax.plot(ff[0, 0], ff[0, 1], "X", color="tab:blue", markersize=14,
+                    markeredgecolor="black", label=r"feed-forward: one $\hat y$")
+            ax.set(aspect="equal", xlabel="$y_1$", ylabel="$y_2$", title=f"$x = {x0:g}$")
+            ax.grid(alpha=0.3)
+        fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower left", ncol=3)
+
+        ax = axes[3]
+        x = np.linspace(0, 1, 101)
+        ff, _ = lvebm.f_phi(self.ff_params, x)
+        ax.plot(x, np.linalg.norm(lvebm.rho(x), axis=1) / np.sqrt(2), color="gray", linewidth=4,
+                alpha=0.5, label=r"data: rms $|y| = |\rho(x)| / \sqrt{2}$")
+        ax.plot(x, np.linalg.norm(ff, axis=1), color="tab:blue",
+                label=r"feed-forward $|\hat y(x)|$")
+        ax.set(xlabel="$x$", ylabel="distance from the centre",
+               title="the compromise: the prediction stays at the centre")
+        ax.legend(fontsize=9)
+        ax.grid(alpha=0.3)
+        fig.suptitle("Feed-Forward Nets - Training: one output per $x$ is the compromise "
+                     r"$E[y \mid x] = 0$, a blurry prediction; the LV-EBM's latent $z$ spans the ellipse")
+        return fig
 
     def toy_data_set(self, plt):
         fig = plt.figure(figsize=(8, 6.5))
@@ -243,8 +274,8 @@ class Figures:
                         label=r"oracle $f = \rho$, held-out $F_\infty$")
         axes[0].set(xlabel="epoch", ylabel=r"mean $F_\beta$ of the training data",
                     yscale="log", title="loss")
-        axes[1].plot(epochs, 100 * np.array(self.meta["recovery_max_history"]), "o-", label="max")
-        axes[1].plot(epochs, 100 * np.array(self.meta["recovery_mean_history"]), "o-", label="mean")
+        axes[1].plot(epochs, 100 * np.array(self.meta["score_max_history"]), "o-", label="max")
+        axes[1].plot(epochs, 100 * np.array(self.meta["score_mean_history"]), "o-", label="mean")
         axes[1].axhline(1.0, color="tab:blue", linestyle="--", linewidth=1, label="target for max")
         axes[1].axhline(0.4, color="tab:orange", linestyle="--", linewidth=1, label="target for mean")
         where = "x = 0" if self.meta["slice"] else "x = [0 : 1/50 : 1]"
@@ -262,35 +293,49 @@ class Figures:
         return fig
 
 
-NAMES = ("toy_data_set", "toy_data_set_x0", "lv_ebm_untrained", "lv_ebm_energy_function",
+NAMES = ("feed_forward_baseline", "toy_data_set", "toy_data_set_x0", "lv_ebm_untrained", "lv_ebm_energy_function",
          "lv_ebm_free_energy", "lv_ebm_free_energy_softmin", "min_vs_softmin",
          "evaluation_model_manifold", "ebm_inference", "training_curves")
 
 
 def build_parser():
     p = train.OneLineParser(description="Write every figure of the slides as PNG, "
-                            "from a checkpoint of train.py.")
+                            "from checkpoints of train.py.")
     p.add_argument("--ckpt", default=None,
-                   help=f"checkpoint to draw (default {train.DEFAULT_CKPT}, trained first "
-                   "with train.py's defaults if it does not exist)")
+                   help=f"LV-EBM checkpoint to draw (default {train.DEFAULT_CKPT}, trained "
+                   "first with train.py's defaults if it does not exist)")
+    p.add_argument("--ff-ckpt", default=None,
+                   help=f"feed-forward baseline checkpoint (default {train.DEFAULT_FF_CKPT}, "
+                   "trained first with train.py --model ff if it does not exist)")
     p.add_argument("--out", default="figures", help="folder for the PNG files (default figures)")
     p.add_argument("--show", action="store_true", help="also show each figure in a window")
     return p
+
+
+def load(parser, flag, path, default, model):
+    """The checkpoint at path; the default one is trained first if it is missing."""
+    if path is None:
+        path = default
+        if not os.path.exists(path):
+            print(f"no checkpoint at {path}: training one with train.py's defaults first")
+            if train.main(["--model", model, "--out", path]) != 0:
+                sys.exit(1)
+    try:
+        params, meta = lvebm.load_params(path)
+    except (FileNotFoundError, ValueError) as err:
+        parser.error(f"{flag}: {err}")
+    if meta.get("model") != model:
+        parser.error(f"{flag}: {path} holds a {meta.get('model')!r} model, not {model!r}; "
+                     "train a new one with train.py")
+    return params, meta
 
 
 def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    ckpt = args.ckpt or train.DEFAULT_CKPT
-    if args.ckpt is None and not os.path.exists(ckpt):
-        print(f"no checkpoint at {ckpt}: training one with train.py's defaults first")
-        if train.main(["--out", ckpt]) != 0:
-            return 1
-    try:
-        params, meta = lvebm.load_params(ckpt)
-    except (FileNotFoundError, ValueError) as err:
-        parser.error(f"--ckpt: {err}")
+    params, meta = load(parser, "--ckpt", args.ckpt, train.DEFAULT_CKPT, "lvebm")
+    ff_params, _ = load(parser, "--ff-ckpt", args.ff_ckpt, train.DEFAULT_FF_CKPT, "ff")
 
     import matplotlib
     if not args.show:
@@ -298,7 +343,7 @@ def main(argv=None):
     import matplotlib.pyplot as plt
 
     os.makedirs(args.out, exist_ok=True)
-    figures = Figures(params, meta)
+    figures = Figures(params, meta, ff_params)
     for name in NAMES:
         fig = getattr(figures, name)(plt)
         path = os.path.join(args.out, name + ".png")

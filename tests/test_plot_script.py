@@ -18,18 +18,20 @@ def run_py(script, *args):
 
 
 @pytest.fixture(scope="module")
-def small_ckpt(tmp_path_factory):
-    path = tmp_path_factory.mktemp("ckpt") / "small.npz"
-    run = run_py("train.py", "--n-train", "3000", "--epochs", "3", "--hidden", "16",
-                 "--out", str(path))
-    assert run.returncode == 0, run.stderr
-    return path
+def small_ckpts(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ckpt")
+    for model in ("lvebm", "ff"):
+        run = run_py("train.py", "--model", model, "--n-train", "3000", "--epochs", "3",
+                     "--hidden", "16", "--out", str(folder / f"{model}.npz"))
+        assert run.returncode == 0, run.stderr
+    return folder / "lvebm.npz", folder / "ff.npz"
 
 
-def test_plot_writes_every_figure_as_a_png_that_is_not_blank(small_ckpt, tmp_path):
+def test_plot_writes_every_figure_as_a_png_that_is_not_blank(small_ckpts, tmp_path):
     import matplotlib.image
     out = tmp_path / "figs"
-    run = run_py("plot.py", "--ckpt", str(small_ckpt), "--out", str(out))
+    run = run_py("plot.py", "--ckpt", str(small_ckpts[0]), "--ff-ckpt", str(small_ckpts[1]),
+                 "--out", str(out))
     assert run.returncode == 0, run.stderr
     expected = {name + ".png" for name in plot.NAMES}
     assert set(os.listdir(out)) == expected
@@ -55,6 +57,13 @@ def test_a_missing_or_corrupt_ckpt_is_one_line_and_exit_status_2(tmp_path, conte
     assert not (tmp_path / "figs").exists()
 
 
+def test_a_checkpoint_of_the_wrong_model_is_one_line_and_exit_status_2(small_ckpts, tmp_path):
+    run = run_py("plot.py", "--ckpt", str(small_ckpts[1]), "--ff-ckpt", str(small_ckpts[1]),
+                 "--out", str(tmp_path / "figs"))
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "holds a 'ff' model, not 'lvebm'" in run.stderr
+
+
 def test_an_unknown_flag_is_one_line_and_exit_status_2():
     run = run_py("plot.py", "--dpi", "300")
     assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1
@@ -73,8 +82,10 @@ def test_without_the_default_checkpoint_plot_trains_one_first_and_says_so(
     monkeypatch.setattr(train, "main", quick_main)
     monkeypatch.setattr(plot, "NAMES", ("toy_data_set_x0",))
     assert plot.main(["--out", "figs"]) == 0
-    assert calls == [["--out", train.DEFAULT_CKPT]]
+    assert calls == [["--model", "lvebm", "--out", train.DEFAULT_CKPT],
+                     ["--model", "ff", "--out", train.DEFAULT_FF_CKPT]]
     said = capsys.readouterr().out
-    assert f"no checkpoint at {train.DEFAULT_CKPT}: training one" in said
-    assert (tmp_path / train.DEFAULT_CKPT).exists()
+    for path in (train.DEFAULT_CKPT, train.DEFAULT_FF_CKPT):
+        assert f"no checkpoint at {path}: training one" in said
+        assert (tmp_path / path).exists()
     assert (tmp_path / "figs" / "toy_data_set_x0.png").exists()

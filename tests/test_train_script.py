@@ -35,7 +35,7 @@ def test_defaults_meet_the_recovery_and_held_out_targets(tmp_path):
     params, meta = lvebm.load_params(out)
     err = lvebm.recovery_error(params)
     assert 100 * err.max() == pytest.approx(worst, abs=0.005)
-    assert len(meta["loss_history"]) == len(meta["recovery_max_history"]) == 10
+    assert len(meta["loss_history"]) == len(meta["score_max_history"]) == 10
 
 
 def test_the_same_seed_gives_a_bit_identical_checkpoint(tmp_path):
@@ -64,6 +64,10 @@ def test_the_slice_switch_trains_on_x_0_and_scores_there(tmp_path):
     (("--seed", "-2"), "argument --seed: must be a whole number >= 0"),
     (("--optimizer", "lbfgs"), "argument --optimizer: invalid choice"),
     (("--no-such-flag",), "unrecognized arguments: --no-such-flag"),
+    (("--model", "gan"), "argument --model: invalid choice"),
+    (("--beta", "1", "--beta-schedule", "1,inf"), "not allowed with argument --beta"),
+    (("--beta-schedule", "1,-1"), "argument --beta-schedule: must be >= 0"),
+    (("--beta-schedule", "0.1,1,inf", "--epochs", "2"), "3 betas for 2 epochs"),
 ])
 def test_a_bad_argument_gets_one_line_and_exit_status_2(args, match):
     run = train_py(*args)
@@ -83,9 +87,31 @@ def test_a_diverging_run_stops_and_leaves_the_good_checkpoint(tmp_path):
     assert out.read_bytes() == good
 
 
+def test_the_feed_forward_baseline_finds_the_compromise(tmp_path):
+    out = tmp_path / "ff.npz"
+    run = train_py("--model", "ff", "--n-train", "20000", "--epochs", "3", "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    assert "feed-forward baseline" in run.stdout
+    worst = float(re.search(r"prediction norm / norm of rho\(x\) .*: max ([\d.]+)", run.stdout).group(1))
+    assert worst <= 0.1
+    ratio = float(re.search(r"ratio ([\d.]+)", run.stdout).group(1))
+    assert ratio > 100                                            # far above the LV-EBM's ~1
+    assert lvebm.load_params(out)[1]["model"] == "ff"
+
+
+def test_a_beta_schedule_anneals_warm_to_cold_one_run_of_epochs_per_beta(tmp_path):
+    run = train_py("--beta-schedule", "0.3,3.2,inf", "--n-train", "20000", "--epochs", "4",
+                   "--out", str(tmp_path / "a.npz"))
+    assert run.returncode == 0, run.stderr
+    per_epoch = re.findall(r"epoch +\d+/4  beta (\S+)", run.stdout)
+    assert per_epoch == ["0.3", "0.3", "3.2", "inf"]
+    meta = lvebm.load_params(tmp_path / "a.npz")[1]
+    assert meta["beta_schedule"] == [0.3, 3.2, np.inf] and meta["beta"] == np.inf
+
+
 def test_help_documents_every_flag():
     run = train_py("--help")
     assert run.returncode == 0
-    for flag in ("--beta", "--epochs", "--batch-size", "--lr", "--optimizer", "--hidden",
+    for flag in ("--model", "--beta-schedule", "--beta", "--epochs", "--batch-size", "--lr", "--optimizer", "--hidden",
                  "--n-train", "--seed", "--slice", "--out"):
         assert flag in run.stdout
