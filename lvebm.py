@@ -124,7 +124,7 @@ def f_phi_backward(df, cache):
         linear_cache, relu_cache = cache[l - 1]
         if relu_cache is not None:
             dh = relu_backward(dh, relu_cache)                    # undo the ReLU
-        dh, grads[f"W{l}"], grads[f"b{l}"] = linear_backward(dh, linear_cache)
+        dh, grads[f"W{l}"], grads[f"b{l}"] = linear_backward(dh, linear_cache)  # undo h W + b
     return grads
 
 
@@ -282,11 +282,15 @@ def loss_and_grads(params, x, y, beta=np.inf):
 def free_energy_grad_y(params, x, y, beta=np.inf):
     """F_beta (N,) and dF/dy (N, 2) = sum_z p_z 2 (y - y_tilde_z)."""
     x, y = _as_xy(x, y)
-    beta = _check_beta(beta)
     f, _ = f_phi(params, x)
-    E, e_cache = energy(y, f)
-    F, F_cache = free_energy_forward(E, beta)
-    dy, _ = energy_backward(free_energy_backward(np.ones(len(x)), F_cache), e_cache)
+    return _free_energy_grad_y_given_f(f, y, _check_beta(beta))
+
+
+def _free_energy_grad_y_given_f(f, y, beta):
+    E, e_cache = energy(y, f)                                     # (N, K)
+    F, F_cache = free_energy_forward(E, beta)                     # (N,)
+    dE = free_energy_backward(np.ones(len(y)), F_cache)           # (N, K) = p
+    dy, _ = energy_backward(dE, e_cache)                          # (N, 2)
     return F, dy
 
 
@@ -309,9 +313,7 @@ def infer_y(params, x, y0, beta=np.inf, steps=100, lr=0.1, return_path=False):
     y = y.copy()
     path = [y.copy()]
     for _ in range(steps):
-        E, e_cache = energy(y, f)
-        _, F_cache = free_energy_forward(E, beta)
-        dy, _ = energy_backward(free_energy_backward(np.ones(len(y)), F_cache), e_cache)
+        _, dy = _free_energy_grad_y_given_f(f, y, beta)
         y -= lr * dy
         if return_path:
             path.append(y.copy())

@@ -103,3 +103,16 @@ def test_training_is_deterministic_for_a_seed():
         runs.append(params)
     for k in runs[0]:
         np.testing.assert_array_equal(runs[0][k], runs[1][k])
+
+
+def test_free_energy_memory_is_bounded_by_the_chunk_not_by_N():
+    import tracemalloc
+    params = lvebm.init_params(np.random.default_rng(0))
+    peaks = []
+    for n in (20_000, 400_000):
+        x, y = lvebm.sample_horn(n, np.random.default_rng(1))
+        tracemalloc.start()
+        lvebm.free_energy(params, x, y)
+        peaks.append(tracemalloc.get_traced_memory()[1] - 8 * n)  # less the (N,) result
+        tracemalloc.stop()
+    assert peaks[1] < 1.2 * peaks[0] and peaks[1] < 60e6         # 20x the points, same memory
