@@ -184,11 +184,11 @@ def run(args):
     x_held, y_held = lvebm.sample_horn(N_HELDOUT, held_rng, x=x_fixed)
     F_oracle = lvebm.free_energy_of_f(lvebm.rho(x_held), y_held).mean()
     err = lvebm.recovery_error(params, x_score)
-    ratio = score(params, "ff", x_score)
     if args.model == "lvebm":
         F_model = lvebm.free_energy(params, x_held, y_held).mean()
     else:                                                        # a one-point manifold: F = MSE
         F_model = lvebm.mse_forward(lvebm.f_phi(params, x_held)[0], y_held)[0]
+        ratio = score(params, "ff", x_score)
         print(f"prediction norm / norm of rho(x) on {x_where}: max {ratio.max():.4f}, "
               f"mean {ratio.mean():.4f} (0 is the compromise E[y | x])")
     print(f"recovery error | |f_i(x)| - rho_i(x) | / rho_i(x) on {x_where}: "
